@@ -82,6 +82,26 @@ public static class FalconFieldRules
         return fields.Tags.Contains(FalconTags.ToDelete, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// True when Falcon holding <paramref name="applied"/> fulfils <paramref name="desired"/>. Falcon's update
+    /// treats a null field as "unchanged", so a description or expiration cannot be cleared once set: when the
+    /// desired state has none, whatever Falcon holds is accepted (otherwise the saga would update for ever).
+    /// </summary>
+    public static bool Satisfies(FalconIocFields? applied, FalconIocFields? desired)
+    {
+        if (applied is null || desired is null)
+        {
+            return applied is null && desired is null;
+        }
+
+        var comparable = applied with
+        {
+            Description = desired.Description is null ? null : applied.Description,
+            Expiration = desired.Expiration is null ? null : applied.Expiration,
+        };
+        return comparable.Equals(desired);
+    }
+
     private static string SourceOf(IocPolicy policy) =>
         TextRules.Cut(policy.Source, FalconLimits.MaxSourceLength) ?? IocPolicy.DefaultSource;
 }
