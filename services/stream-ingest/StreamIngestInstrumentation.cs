@@ -1,0 +1,14 @@
+namespace Connector.StreamIngest;
+
+/// <summary>
+/// The stream-ingest service's telemetry names, used both to emit (ActivitySource, Meter) and to subscribe
+/// (<c>AddServiceDefaults</c>).
+/// </summary>
+public static class StreamIngestInstrumentation
+{
+    /// <summary>The service's name in logs and traces.</summary>
+    public const string ServiceName = "stream-ingest";
+
+    /// <summary>The name of the service's ActivitySource and Meter.</summary>
+    public const string SourceName = "Connector.StreamIngest";
+}
