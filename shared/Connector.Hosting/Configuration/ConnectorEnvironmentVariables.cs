@@ -8,7 +8,7 @@ namespace Connector.Hosting.Configuration;
 public static class ConnectorEnvironmentVariables
 {
     /// <summary>The prefixes whose variables become configuration sections (the prefix, lowercased, names the section).</summary>
-    public static IReadOnlyList<string> Prefixes { get; } = ["OPENCTI_", "CONNECTOR_", "CROWDSTRIKE_", "METRICS_", "RABBITMQ_"];
+    public static IReadOnlyList<string> Prefixes { get; } = ["OPENCTI_", "CONNECTOR_", "CROWDSTRIKE_", "METRICS_", "RABBITMQ_", "IOC_SYNC_", "STREAM_INGEST_", "RECONCILER_"];
 
     /// <summary>
     /// The configuration key of an environment variable: the first <c>_</c> separates the section from the key,
