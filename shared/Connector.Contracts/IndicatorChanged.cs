@@ -8,10 +8,13 @@ namespace Connector.Contracts;
 /// </summary>
 public sealed record IndicatorChanged
 {
-    /// <summary>The STIX id of the indicator (<c>indicator--uuid</c>); the claimant's identity in the saga.</summary>
+    /// <summary>The STIX id of the indicator (<c>indicator--uuid</c>). It changes when the pattern changes.</summary>
     public required string IndicatorId { get; init; }
 
-    /// <summary>OpenCTI's internal id of the indicator, when known (for links and logs).</summary>
+    /// <summary>
+    /// OpenCTI's internal id of the indicator. It survives pattern changes, so the saga identifies the claimant by
+    /// it (and by <see cref="IndicatorId"/> only when it is missing). Stream-ingest and the reconciler always set it.
+    /// </summary>
     public string? IndicatorInternalId { get; init; }
 
     /// <summary>The IOC type.</summary>
