@@ -1,17 +1,54 @@
+using Connector.Domain.Falcon;
+using Connector.Falcon;
+using Connector.Falcon.Configuration;
+using MassTransit;
 using Connector.Hosting;
+using Connector.IocSync.Persistence;
+using Connector.IocSync.Redrive;
+using Connector.IocSync.Settings;
+using Connector.IocSync.StateMachines;
+using Connector.IocSync.Writer;
+using Connector.Persistence.Sagas;
+using Connector.Persistence.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Connector.IocSync;
 
-/// <summary>Everything the ioc-sync service registers: one saga per IOC and the batched Falcon writer.</summary>
+/// <summary>Everything the ioc-sync service registers: one saga per IOC, the batched Falcon writer and the stuck-write sweep.</summary>
 public static class IocSyncServiceCollectionExtensions
 {
-    /// <summary>Registers the service's settings and its bus; consumers are listed here as they are written.</summary>
+    /// <summary>Registers the service's settings, store, Falcon client and bus with its consumers and saga.</summary>
     public static IServiceCollection AddIocSyncServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddIocPolicyOptions(configuration);
+        ArgumentNullException.ThrowIfNull(configuration);
 
-        // The service's consumers and sagas go here, in one list, as they are written.
-        services.AddConnectorBus(configuration, bus => { });
+        services.AddIocPolicyOptions(configuration);
+        services.AddConnectorSettings<IocSyncOptions>(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IocSyncOptions>, IocSyncOptionsValidator>());
+        services.AddFalconClient(configuration.GetSection("crowdstrike"));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new IocSyncDecider(
+            sp.GetRequiredService<IocPolicy>(),
+            sp.GetRequiredService<IOptions<IocSyncOptions>>().Value.MaxTransientFailures));
+        services.AddSingleton(sp => new IocOwnership(
+            sp.GetRequiredService<IOptions<FalconOptions>>().Value.ClientId ?? "",
+            sp.GetRequiredService<IocPolicy>(),
+            sp.GetRequiredService<IOptions<IocSyncOptions>>().Value.TakeOverForeignIocs));
+
+        var store = configuration[$"{IocSyncOptions.SectionName}:store"] is { Length: > 0 } configured
+            ? configured
+            : SqliteSagaStoreExtensions.DefaultConnectionString;
+        services.AddSagaDbContext<IocSyncDbContext>(options => options.UseSagaSqlite(store));
+
+        services.AddConnectorBus(configuration, bus =>
+        {
+            bus.AddSagaStateMachine<IocStateMachine, IocSagaState, IocStateMachineDefinition>()
+                .EfCoreRepository<IocSagaState, IocSyncDbContext>();
+            bus.AddConsumer<FalconWriter, FalconWriterDefinition>();
+            bus.AddConsumer<RedriveStuckWritesConsumer, RedriveStuckWritesConsumerDefinition>();
+        });
         return services;
     }
 }

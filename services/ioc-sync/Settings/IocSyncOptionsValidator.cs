@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Connector.IocSync.Settings;
+
+/// <summary>Checks the ioc-sync settings at start; each message names the variable, the yaml key and the fix.</summary>
+internal sealed class IocSyncOptionsValidator : IValidateOptions<IocSyncOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IocSyncOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.Store))
+        {
+            failures.Add("IOC_SYNC_STORE (ioc_sync.store) is empty: set it to a SQLite connection string such as 'Data Source=/data/ioc-sync.db', or leave it unset for ioc-sync.db in the working directory.");
+        }
+
+        Range(failures, options.BatchSize, 1, 2000, "IOC_SYNC_BATCH_SIZE (ioc_sync.batch_size)", "it is the number of IOCs per Falcon bulk request, at most Falcon's 2000");
+        Range(failures, options.BatchWindowMilliseconds, 1, 60_000, "IOC_SYNC_BATCH_WINDOW_MS (ioc_sync.batch_window_ms)", "it is how long a batch may wait to fill");
+        Range(failures, options.WriterConcurrency, 1, 16, "IOC_SYNC_WRITER_CONCURRENCY (ioc_sync.writer_concurrency)", "it is the number of batches written at once");
+        Range(failures, options.SagaConcurrency, 1, 256, "IOC_SYNC_SAGA_CONCURRENCY (ioc_sync.saga_concurrency)", "it is the number of saga messages handled at once");
+        Range(failures, options.MaxTransientFailures, 1, 100, "IOC_SYNC_MAX_TRANSIENT_FAILURES (ioc_sync.max_transient_failures)", "it is how often a failed write is sent again before the reconciler takes over");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Range(List<string> failures, int value, int min, int max, string setting, string why)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{setting} is {value}: set it between {min} and {max}; {why}.");
+        }
+    }
+}
