@@ -7,32 +7,12 @@ namespace Connector.IocSync.Tests.Integration;
 
 /// <summary>One IOC through its life: create, change, soft delete, restore, permanent delete, shared claims.</summary>
 [Collection(IocSyncIntegration.Name)]
-public sealed class IocLifecycleSpecs : IClassFixture<RabbitMqBroker>, IAsyncLifetime
+public sealed class IocLifecycleSpecs(RabbitMqBroker broker) : IntegrationFixture(broker), IClassFixture<RabbitMqBroker>
 {
-    private readonly RabbitMqBroker _broker;
-    private readonly string _directory = Directory.CreateTempSubdirectory("ioc-sync-tests-").FullName;
-    private FalconSimHost _falcon = null!;
-    private IocSyncHost _sync = null!;
-
-    public IocLifecycleSpecs(RabbitMqBroker broker) => _broker = broker;
-
-    public async Task InitializeAsync()
-    {
-        _falcon = await FalconSimHost.StartAsync();
-        _sync = await IocSyncHost.StartAsync(_broker, _falcon, Path.Combine(_directory, "ioc-sync.db"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _sync.DisposeAsync();
-        await _falcon.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Create_change_soft_delete_and_restore_keep_one_falcon_ioc_right()
     {
-        await _sync.PublishAsync(Indicators.Upsert("a", IocType.Domain, "lifecycle.example", version: 1, score: 85, "c2", "apt"));
+        await Sync.PublishAsync(Indicators.Upsert("a", IocType.Domain, "lifecycle.example", version: 1, score: 85, "c2", "apt"));
 
         var created = await ActiveAsync("lifecycle.example", ioc => ioc.Severity == "critical");
         Assert.Equal("domain", created.Type);
@@ -44,23 +24,23 @@ public sealed class IocLifecycleSpecs : IClassFixture<RabbitMqBroker>, IAsyncLif
         Assert.Equal(Indicators.Start.AddYears(5), created.Expiration);
         Assert.Equal("OpenCTI IOC", created.Source);
         Assert.True(created.AppliedGlobally);
-        Assert.Equal(_falcon.Options.ClientId, created.CreatedBy);
+        Assert.Equal(Falcon.Options.ClientId, created.CreatedBy);
         var afterCreate = await QuietAsync();
         Assert.Equal(1, afterCreate.Creates);
 
-        await _sync.PublishAsync(Indicators.Upsert("a", IocType.Domain, "lifecycle.example", version: 2, score: 45, "c2", "apt"));
+        await Sync.PublishAsync(Indicators.Upsert("a", IocType.Domain, "lifecycle.example", version: 2, score: 45, "c2", "apt"));
         var changed = await ActiveAsync("lifecycle.example", ioc => ioc.Severity == "medium");
         Assert.Equal(created.Id, changed.Id);
         var afterChange = await QuietAsync();
         Assert.Equal(afterCreate with { Updates = afterCreate.Updates + 1 }, afterChange);
 
-        await _sync.PublishAsync(Indicators.Release("a", IocType.Domain, "lifecycle.example", version: 3));
+        await Sync.PublishAsync(Indicators.Release("a", IocType.Domain, "lifecycle.example", version: 3));
         var disarmed = await ActiveAsync("lifecycle.example", ioc => ioc.Tags.Contains("TO_DELETE"));
         Assert.Equal(created.Id, disarmed.Id);
         Assert.Equal("no_action", disarmed.Action);
         Assert.Equal("no_action", disarmed.MobileAction);
 
-        await _sync.PublishAsync(Indicators.Upsert("b", IocType.Domain, "lifecycle.example", version: 4, score: 85, "c2"));
+        await Sync.PublishAsync(Indicators.Upsert("b", IocType.Domain, "lifecycle.example", version: 4, score: 85, "c2"));
         var restored = await ActiveAsync("lifecycle.example", ioc => !ioc.Tags.Contains("TO_DELETE"));
         Assert.Equal(created.Id, restored.Id);
         Assert.Equal("detect", restored.Action);
@@ -73,19 +53,19 @@ public sealed class IocLifecycleSpecs : IClassFixture<RabbitMqBroker>, IAsyncLif
     [Fact]
     public async Task An_ioc_shared_by_two_indicators_stays_until_both_are_gone()
     {
-        await _sync.PublishAsync(
+        await Sync.PublishAsync(
             Indicators.Upsert("a", IocType.Ipv4, "198.51.100.7", version: 1),
             Indicators.Upsert("b", IocType.Ipv4, "198.51.100.7", version: 1));
         var ioc = await ActiveAsync("198.51.100.7", _ => true);
 
-        await _sync.PublishAsync(Indicators.Release("a", IocType.Ipv4, "198.51.100.7", version: 2));
+        await Sync.PublishAsync(Indicators.Release("a", IocType.Ipv4, "198.51.100.7", version: 2));
         await QuietAsync();
-        var stillThere = _falcon.Store.FindActive("ipv4", "198.51.100.7");
+        var stillThere = Falcon.Store.FindActive("ipv4", "198.51.100.7");
         Assert.NotNull(stillThere);
         Assert.Equal("detect", stillThere.Action);
         Assert.DoesNotContain("TO_DELETE", stillThere.Tags);
 
-        await _sync.PublishAsync(Indicators.Release("b", IocType.Ipv4, "198.51.100.7", version: 3));
+        await Sync.PublishAsync(Indicators.Release("b", IocType.Ipv4, "198.51.100.7", version: 3));
         var disarmed = await ActiveAsync("198.51.100.7", i => i.Tags.Contains("TO_DELETE"));
         Assert.Equal(ioc.Id, disarmed.Id);
         Assert.Equal("no_action", disarmed.Action);
@@ -101,24 +81,15 @@ public sealed class IocLifecycleSpecs : IClassFixture<RabbitMqBroker>, IAsyncLif
             Indicators.Upsert("r2", IocType.Domain, "replay.example", version: 2, score: 10),
             Indicators.Release("r1", IocType.Md5, "0123456789abcdef0123456789abcdef", version: 3),
         ];
-        await _sync.PublishAsync(changes);
+        await Sync.PublishInOrderAsync(changes);
         await ActiveAsync("0123456789abcdef0123456789abcdef", i => i.Tags.Contains("TO_DELETE"));
         await ActiveAsync("replay.example", i => i.Severity == "informational");
         var before = await QuietAsync();
 
-        await _sync.PublishAsync(changes);
-        await _sync.PublishAsync(changes.Reverse().ToArray());
+        await Sync.PublishAsync(changes);
+        await Sync.PublishAsync(changes.Reverse().ToArray());
         var after = await QuietAsync();
 
         Assert.Equal(before, after);
     }
-
-    private Task<SimIndicator> ActiveAsync(string value, Func<SimIndicator, bool> condition) =>
-        Eventually.HoldsAsync(
-            () => _falcon.Store.Snapshot().SingleOrDefault(i => !i.Deleted && i.Value == value),
-            i => i is not null && condition(i),
-            $"Falcon to hold {value} as expected")!;
-
-    private Task<FalconRequests> QuietAsync() =>
-        Eventually.SettlesAsync(() => FalconRequests.Of(_falcon), TimeSpan.FromSeconds(1.5));
 }

@@ -93,6 +93,15 @@ internal sealed class IocSyncHost : IAsyncDisposable
         await bus.PublishBatch(changes, timeout.Token);
     }
 
+    /// <summary>Publishes one after the other, so the broker receives them in this order.</summary>
+    public async Task PublishInOrderAsync(params IndicatorChanged[] changes)
+    {
+        foreach (var change in changes)
+        {
+            await PublishAsync<IndicatorChanged>(change);
+        }
+    }
+
     public async Task PublishAsync<T>(T message)
         where T : class
     {
