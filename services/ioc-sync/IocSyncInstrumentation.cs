@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
 namespace Connector.IocSync;
 
 /// <summary>
-/// The ioc-sync service's telemetry names, used both to emit (ActivitySource, Meter) and to subscribe
-/// (<c>AddServiceDefaults</c>).
+/// The ioc-sync service's telemetry names and instruments, used both to emit and to subscribe
+/// (<c>AddServiceDefaults</c> listens to <see cref="SourceName"/>).
 /// </summary>
 public static class IocSyncInstrumentation
 {
@@ -11,4 +14,18 @@ public static class IocSyncInstrumentation
 
     /// <summary>The name of the service's ActivitySource and Meter.</summary>
     public const string SourceName = "Connector.IocSync";
+
+    /// <summary>Spans of the Falcon writer's batches, linked to the trace of every command they carry.</summary>
+    public static ActivitySource ActivitySource { get; } = new(SourceName);
+
+    /// <summary>The service's meter.</summary>
+    public static Meter Meter { get; } = new(SourceName);
+
+    /// <summary>Commands answered by the Falcon writer, by <c>operation</c> and <c>outcome</c> (synced, adopted, or the failure kind).</summary>
+    public static Counter<long> Writes { get; } = Meter.CreateCounter<long>(
+        "ioc_sync.writes", "{ioc}", "IOC commands answered by the Falcon writer, by operation and outcome.");
+
+    /// <summary>Commands per writer batch.</summary>
+    public static Histogram<int> BatchSize { get; } = Meter.CreateHistogram<int>(
+        "ioc_sync.batch.size", "{command}", "SyncIoc commands written per batch.");
 }

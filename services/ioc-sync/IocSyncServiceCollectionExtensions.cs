@@ -7,6 +7,7 @@ using Connector.IocSync.Persistence;
 using Connector.IocSync.Redrive;
 using Connector.IocSync.Settings;
 using Connector.IocSync.StateMachines;
+using Connector.IocSync.Telemetry;
 using Connector.IocSync.Writer;
 using Connector.Persistence.Sagas;
 using Connector.Persistence.Sqlite;
@@ -41,6 +42,8 @@ public static class IocSyncServiceCollectionExtensions
             ? configured
             : SqliteSagaStoreExtensions.DefaultConnectionString;
         services.AddSagaDbContext<IocSyncDbContext>(options => options.UseSagaSqlite(store));
+        services.AddHostedService<SagaStateGauge>();
+        services.AddHealthChecks().AddCheck<SagaStoreHealthCheck>("saga-store", tags: ["ready"]);
 
         services.AddConnectorBus(configuration, bus =>
         {

@@ -24,6 +24,7 @@ public sealed class FalconWriter(
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
         var outcomes = new WriteOutcomes(time);
+        using var activity = WriterTelemetry.StartBatch(context);
 
         var creates = new List<SyncIoc>();
         var updates = new List<SyncIoc>();
@@ -51,6 +52,7 @@ public sealed class FalconWriter(
         await DeleteAsync(deletes, outcomes, cancellationToken);
 
         logger.BatchWritten(context.Message.Length, outcomes.Synced.Count, outcomes.Adopted, outcomes.Failed.Count);
+        WriterTelemetry.Record(activity, context.Message.Length, outcomes);
         await context.PublishBatch(outcomes.Synced, cancellationToken);
         await context.PublishBatch(outcomes.Failed, cancellationToken);
     }
@@ -185,6 +187,7 @@ public sealed class FalconWriter(
 
         var adoptions = new List<SyncIoc>();
         var found = new Dictionary<IocKey, FalconIoc>();
+        var lookupFailed = new HashSet<IocType>();
         foreach (var group in commands.GroupBy(c => c.Type))
         {
             try
@@ -200,13 +203,14 @@ public sealed class FalconWriter(
             }
             catch (FalconApiException ex)
             {
+                lookupFailed.Add(group.Key);
                 FailAll(group.ToList(), ex, outcomes);
             }
         }
 
         foreach (var command in commands)
         {
-            if (outcomes.Failed.Any(f => f.WriteId == command.WriteId))
+            if (lookupFailed.Contains(command.Type))
             {
                 continue;
             }
