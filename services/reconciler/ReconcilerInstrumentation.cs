@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Connector.Reconciler;
 
 /// <summary>
@@ -11,4 +13,7 @@ public static class ReconcilerInstrumentation
 
     /// <summary>The name of the service's ActivitySource and Meter.</summary>
     public const string SourceName = "Connector.Reconciler";
+
+    /// <summary>One span per run (<c>reconciler.run</c>); the OpenCTI and Falcon calls nest under it.</summary>
+    public static ActivitySource ActivitySource { get; } = new(SourceName);
 }
