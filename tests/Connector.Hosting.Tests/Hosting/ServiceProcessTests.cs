@@ -17,6 +17,9 @@ public sealed class ServiceProcessTests(RabbitMqBroker broker)
             ["OPENCTI_TOKEN"] = "3b6a1f8e-2c44-4d7e-9a51-7c0f5d2e8b19",
             ["CONNECTOR_ID"] = "6f1c3a52-8b0e-4e5c-9d7e-2a4b8f0c1d93",
             ["CONNECTOR_LIVE_STREAM_ID"] = "9e2c7a14-55b0-4f3d-8c61-0d9a3b7e2f48",
+            ["CROWDSTRIKE_API_BASE_URL"] = "http://127.0.0.1:9",
+            ["CROWDSTRIKE_CLIENT_ID"] = "0d9a3b7e2f489e2c7a1455b04f3d8c61",
+            ["CROWDSTRIKE_CLIENT_SECRET"] = "falcon-secret-never-logged",
             ["METRICS_ENABLE"] = "true",
             ["METRICS_ADDR"] = "127.0.0.1",
             ["METRICS_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -44,6 +47,7 @@ public sealed class ServiceProcessTests(RabbitMqBroker broker)
         Assert.Contains("# TYPE", await metrics.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
         Assert.StartsWith("{\"@t\":", process.StandardOutput, StringComparison.Ordinal); // JSON logs by default
         Assert.DoesNotContain("3b6a1f8e-2c44-4d7e-9a51-7c0f5d2e8b19", process.StandardOutput, StringComparison.Ordinal); // the token
+        Assert.DoesNotContain("falcon-secret-never-logged", process.StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]
