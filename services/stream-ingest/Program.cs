@@ -7,4 +7,7 @@ builder.Services.AddStreamIngestServices(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-return await app.RunConnectorAsync();
+
+// The reader asks for a non-zero exit code when OpenCTI refuses the stream; the host alone would report a clean stop.
+var exit = app.Services.GetRequiredService<StreamIngestExit>();
+return exit.Resolve(await app.RunConnectorAsync());

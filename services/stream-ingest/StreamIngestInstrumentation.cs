@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Connector.StreamIngest;
 
 /// <summary>
@@ -11,4 +13,10 @@ public static class StreamIngestInstrumentation
 
     /// <summary>The name of the service's ActivitySource and Meter.</summary>
     public const string SourceName = "Connector.StreamIngest";
+
+    /// <summary>
+    /// A span per handled live stream frame; the publishes it starts are its children, and MassTransit carries the trace
+    /// on to ioc-sync, so one OpenCTI event is one trace.
+    /// </summary>
+    public static ActivitySource ActivitySource { get; } = new(SourceName);
 }

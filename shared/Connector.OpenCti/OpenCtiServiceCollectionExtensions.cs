@@ -27,12 +27,31 @@ public static class OpenCtiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
         services.TryAddSingleton(connection);
+        return services.AddOpenCtiClient(_ => connection, configureResilience);
+    }
+
+    /// <summary>
+    /// Like <see cref="AddOpenCtiClient(IServiceCollection, OpenCtiConnection, Action{HttpStandardResilienceOptions}?)"/>,
+    /// but the connection is built from the container when first needed: for hosts that bind and validate their
+    /// settings at start (options pattern) rather than while registering services.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="connectionFactory">Builds the connection (e.g. from validated options); called once.</param>
+    /// <param name="configureResilience">Adjusts the GraphQL retry and timeout policy (defaults: 4 retries, 30 s per attempt, 3 min in all).</param>
+    public static IServiceCollection AddOpenCtiClient(
+        this IServiceCollection services,
+        Func<IServiceProvider, OpenCtiConnection> connectionFactory,
+        Action<HttpStandardResilienceOptions>? configureResilience = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connectionFactory);
+        services.TryAddSingleton<OpenCtiConnection>(connectionFactory);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<OpenCtiInstrumentation>();
         services.TryAddTransient<BearerTokenHandler>();
 
-        services.AddHttpClient<OpenCtiGraphQlClient>(http => http.BaseAddress = connection.BaseAddress)
+        services.AddHttpClient<OpenCtiGraphQlClient>((provider, http) => http.BaseAddress = provider.GetRequiredService<OpenCtiConnection>().BaseAddress)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler<BearerTokenHandler>()
             .RedactLoggedHeaders(["Authorization"])
@@ -48,9 +67,9 @@ public static class OpenCtiServiceCollectionExtensions
             });
 
         // The stream lives for hours: no timeout, and no retry handler (LiveStreamClient reconnects itself).
-        services.AddHttpClient(LiveStreamClient.HttpClientName, http =>
+        services.AddHttpClient(LiveStreamClient.HttpClientName, (provider, http) =>
             {
-                http.BaseAddress = connection.BaseAddress;
+                http.BaseAddress = provider.GetRequiredService<OpenCtiConnection>().BaseAddress;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .AddHttpMessageHandler<BearerTokenHandler>()
@@ -58,7 +77,7 @@ public static class OpenCtiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers <see cref="LiveStreamClient"/> for one live stream (needs <see cref="AddOpenCtiClient"/>).</summary>
+    /// <summary>Registers <see cref="LiveStreamClient"/> for one live stream (needs <see cref="AddOpenCtiClient(IServiceCollection, OpenCtiConnection, Action{HttpStandardResilienceOptions}?)"/>).</summary>
     public static IServiceCollection AddOpenCtiLiveStream(this IServiceCollection services, LiveStreamSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -70,7 +89,7 @@ public static class OpenCtiServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ConnectorStateKeeper"/> as a singleton and a hosted service: it registers the connector and
-    /// pings every 40 s with the confirmed position (needs <see cref="AddOpenCtiClient"/>).
+    /// pings every 40 s with the confirmed position (needs <see cref="AddOpenCtiClient(IServiceCollection, OpenCtiConnection, Action{HttpStandardResilienceOptions}?)"/>).
     /// </summary>
     public static IServiceCollection AddOpenCtiConnectorState(this IServiceCollection services, ConnectorIdentity identity)
     {
