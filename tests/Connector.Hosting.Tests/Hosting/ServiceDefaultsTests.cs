@@ -109,6 +109,8 @@ public sealed class ServiceDefaultsTests
             ["CONNECTOR_LIVE_STREAM_LISTEN_DELETE"] = "false",
             ["METRICS_PORT"] = "99999",
             ["RABBITMQ_PASSWORD"] = "do-not-print-me",
+            ["CROWDSTRIKE_CLIENT_ID"] = "0d9a3b7e2f489e2c7a1455b04f3d8c61",
+            ["CROWDSTRIKE_CLIENT_SECRET"] = "do-not-print-me-either",
         };
         var builder = Builder(directory, environment, TextWriter.Null, "ioc-sync");
         builder.Services.AddIocSyncServices(builder.Configuration);
@@ -129,6 +131,7 @@ public sealed class ServiceDefaultsTests
             $"Settings are read from environment variables first, then {Path.Combine(directory.Path, "config.yml")} (not found), then defaults.",
             lines[^1]);
         Assert.DoesNotContain("do-not-print-me", errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-print-me-either", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

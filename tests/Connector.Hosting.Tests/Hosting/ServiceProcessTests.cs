@@ -1,22 +1,32 @@
 using System.Net;
 using Connector.Hosting.Tests.Support;
+using OpenCtiSim;
 
 namespace Connector.Hosting.Tests.Hosting;
 
-/// <summary>The three services' real Programs, started as processes against the real broker.</summary>
+/// <summary>
+/// The three services' real Programs, started as processes against the real broker and an OpenCTI simulator
+/// (stream-ingest is ready only once its live stream is connected).
+/// </summary>
 [Collection(RabbitMqTests.Name)]
-public sealed class ServiceProcessTests(RabbitMqBroker broker)
+public sealed class ServiceProcessTests(RabbitMqBroker broker) : IAsyncLifetime
 {
+    private OpenCtiSimHost _opencti = null!;
+
+    public async Task InitializeAsync() => _opencti = await OpenCtiSimHost.StartAsync();
+
+    public async Task DisposeAsync() => await _opencti.DisposeAsync();
+
     public static TheoryData<string> Services => new() { "Connector.StreamIngest", "Connector.IocSync", "Connector.Reconciler" };
 
     private Dictionary<string, string?> ValidEnvironment(int port)
     {
         var environment = new Dictionary<string, string?>(broker.Variables)
         {
-            ["OPENCTI_URL"] = "http://127.0.0.1:9",
-            ["OPENCTI_TOKEN"] = "3b6a1f8e-2c44-4d7e-9a51-7c0f5d2e8b19",
+            ["OPENCTI_URL"] = _opencti.BaseAddress.ToString(),
+            ["OPENCTI_TOKEN"] = _opencti.Options.Token,
             ["CONNECTOR_ID"] = "6f1c3a52-8b0e-4e5c-9d7e-2a4b8f0c1d93",
-            ["CONNECTOR_LIVE_STREAM_ID"] = "9e2c7a14-55b0-4f3d-8c61-0d9a3b7e2f48",
+            ["CONNECTOR_LIVE_STREAM_ID"] = _opencti.Options.LiveStreamId,
             ["CROWDSTRIKE_API_BASE_URL"] = "http://127.0.0.1:9",
             ["CROWDSTRIKE_CLIENT_ID"] = "0d9a3b7e2f489e2c7a1455b04f3d8c61",
             ["CROWDSTRIKE_CLIENT_SECRET"] = "falcon-secret-never-logged",
@@ -46,7 +56,7 @@ public sealed class ServiceProcessTests(RabbitMqBroker broker)
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("# TYPE", await metrics.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
         Assert.StartsWith("{\"@t\":", process.StandardOutput, StringComparison.Ordinal); // JSON logs by default
-        Assert.DoesNotContain("3b6a1f8e-2c44-4d7e-9a51-7c0f5d2e8b19", process.StandardOutput, StringComparison.Ordinal); // the token
+        Assert.DoesNotContain(_opencti.Options.Token, process.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("falcon-secret-never-logged", process.StandardOutput, StringComparison.Ordinal);
     }
 
