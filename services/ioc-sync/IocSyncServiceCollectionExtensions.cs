@@ -2,6 +2,7 @@ using Connector.Domain.Falcon;
 using Connector.Falcon;
 using Connector.Falcon.Configuration;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Connector.Hosting;
 using Connector.IocSync.Persistence;
 using Connector.IocSync.Redrive;
@@ -41,7 +42,19 @@ public static class IocSyncServiceCollectionExtensions
         var store = configuration[$"{IocSyncOptions.SectionName}:store"] is { Length: > 0 } configured
             ? configured
             : SqliteSagaStoreExtensions.DefaultConnectionString;
-        services.AddSagaDbContext<IocSyncDbContext>(options => options.UseSagaSqlite(store));
+        var provider = configuration[$"{IocSyncOptions.SectionName}:store_provider"];
+        services.AddSagaDbContext<IocSyncDbContext>(options =>
+        {
+            // A bad provider name is reported by the settings check at start; until then SQLite stands in.
+            if (string.Equals(provider, IocSyncOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
+            {
+                options.UseNpgsql(store);
+            }
+            else
+            {
+                options.UseSagaSqlite(store);
+            }
+        });
         services.AddHostedService<SagaStateGauge>();
         services.AddHealthChecks().AddCheck<SagaStoreHealthCheck>("saga-store", tags: ["ready"]);
 

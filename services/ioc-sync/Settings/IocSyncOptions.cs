@@ -16,6 +16,19 @@ public sealed class IocSyncOptions : IConnectorSettings
     [ConfigurationKeyName("store")]
     public string Store { get; set; } = "Data Source=ioc-sync.db";
 
+    /// <summary>
+    /// The store's database (<c>IOC_SYNC_STORE_PROVIDER</c>): <c>sqlite</c> (default; one ioc-sync replica) or
+    /// <c>postgresql</c> (an Npgsql connection string in <c>IOC_SYNC_STORE</c>; the way to several replicas).
+    /// </summary>
+    [ConfigurationKeyName("store_provider")]
+    public string StoreProvider { get; set; } = SqliteProvider;
+
+    /// <summary>The SQLite provider name.</summary>
+    public const string SqliteProvider = "sqlite";
+
+    /// <summary>The PostgreSQL provider name.</summary>
+    public const string PostgreSqlProvider = "postgresql";
+
     /// <summary>Most commands written as one batch, i.e. IOCs per Falcon bulk request (<c>IOC_SYNC_BATCH_SIZE</c>, 1–2000).</summary>
     [ConfigurationKeyName("batch_size")]
     public int BatchSize { get; set; } = 500;

@@ -15,6 +15,11 @@ internal sealed class IocSyncOptionsValidator : IValidateOptions<IocSyncOptions>
             failures.Add("IOC_SYNC_STORE (ioc_sync.store) is empty: set it to a SQLite connection string such as 'Data Source=/data/ioc-sync.db', or leave it unset for ioc-sync.db in the working directory.");
         }
 
+        if (options.StoreProvider is not (IocSyncOptions.SqliteProvider or IocSyncOptions.PostgreSqlProvider))
+        {
+            failures.Add($"IOC_SYNC_STORE_PROVIDER (ioc_sync.store_provider) is '{options.StoreProvider}': set it to '{IocSyncOptions.SqliteProvider}' (a file, one replica) or '{IocSyncOptions.PostgreSqlProvider}' (with an Npgsql connection string in IOC_SYNC_STORE).");
+        }
+
         Range(failures, options.BatchSize, 1, 2000, "IOC_SYNC_BATCH_SIZE (ioc_sync.batch_size)", "it is the number of IOCs per Falcon bulk request, at most Falcon's 2000");
         Range(failures, options.BatchWindowMilliseconds, 1, 60_000, "IOC_SYNC_BATCH_WINDOW_MS (ioc_sync.batch_window_ms)", "it is how long a batch may wait to fill");
         Range(failures, options.WriterConcurrency, 1, 16, "IOC_SYNC_WRITER_CONCURRENCY (ioc_sync.writer_concurrency)", "it is the number of batches written at once");
