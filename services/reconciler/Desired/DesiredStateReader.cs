@@ -1,6 +1,7 @@
 using Connector.Domain.Indicators;
 using Connector.Hosting.Settings;
 using Connector.OpenCti.GraphQl;
+using Connector.OpenCti.Indicators;
 using Connector.Reconciler.Settings;
 using Connector.Reconciler.Telemetry;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using Connector.Contracts;
 using Connector.Domain.Indicators;
+using Connector.OpenCti.Indicators;
 using Connector.OpenCti.LiveStream;
 using StreamSnapshot = Connector.OpenCti.IndicatorSnapshot;
 
