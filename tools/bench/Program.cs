@@ -67,3 +67,12 @@ catch (BenchException ex)
     Console.Error.WriteLine($"logs in {logRoot}");
     return 1;
 }
+catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or TimeoutException or TaskCanceledException)
+{
+    // The processes were stopped on the way out (await using); say what broke and where the logs are.
+    Console.Error.WriteLine();
+    Console.Error.WriteLine($"bench: {ex.GetType().Name}: {ex.Message}");
+    Console.Error.WriteLine(ex.StackTrace);
+    Console.Error.WriteLine($"logs in {logRoot}");
+    return 1;
+}

@@ -18,6 +18,7 @@ internal static class BenchCommand
         ArgumentNullException.ThrowIfNull(context);
         var options = context.Options;
         var startedAt = context.Time.GetUtcNow();
+        var machine = Machine();
         var progress = ProgressLine.ForConsole();
         InitialSyncResult? initialSync = null;
         LiveChurnResult? liveChurn = null;
@@ -73,7 +74,7 @@ internal static class BenchCommand
             : null;
         var report = new BenchReport(
             startedAt,
-            Machine(),
+            machine,
             new BenchSettings(
                 options.Scenarios,
                 options.InitialIndicators,

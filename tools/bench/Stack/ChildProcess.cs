@@ -9,6 +9,7 @@ namespace Bench.Stack;
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private const int TailLines = 40;
+    private const string SetSid = "/usr/bin/setsid";
 
     // Every child still running, so a forced quit can take them down instead of leaving them behind.
     private static readonly HashSet<Process> Running = [];
@@ -68,7 +69,9 @@ internal sealed class ChildProcess : IAsyncDisposable
             throw new BenchException($"{name}: {assemblyPath} does not exist. Build it first (running the bench with `dotnet run` builds it).");
         }
 
-        var start = new ProcessStartInfo(DotnetHost)
+        // In a session of its own (setsid execs in place, so the pid stays the service's): a Ctrl-C in the terminal
+        // then reaches only the bench, which stops the services before the simulators they talk to on the way out.
+        var start = new ProcessStartInfo(File.Exists(SetSid) ? SetSid : DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -76,6 +79,11 @@ internal sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        if (File.Exists(SetSid))
+        {
+            start.ArgumentList.Add(DotnetHost);
+        }
+
         start.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments)
         {
