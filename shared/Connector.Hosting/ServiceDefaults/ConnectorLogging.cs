@@ -32,12 +32,14 @@ internal static class ConnectorLogging
 
     public static LoggerConfiguration Configure(LoggerConfiguration logger, string serviceName, LogEventLevel level, bool json, TextWriter? output)
     {
-        // Framework chatter (one line per HTTP request, per health probe) stays at warning unless the level is higher.
+        // Framework chatter (one line per HTTP request, per health probe, per SQL command) stays at warning unless the
+        // level is higher: EF Core alone would log every saga transaction at information.
         var quiet = level > LogEventLevel.Warning ? level : LogEventLevel.Warning;
         logger.MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft.AspNetCore", quiet)
             .MinimumLevel.Override("System.Net.Http.HttpClient", quiet)
             .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", quiet)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", quiet)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("service", serviceName);
 
