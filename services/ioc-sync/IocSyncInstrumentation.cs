@@ -15,8 +15,11 @@ public static class IocSyncInstrumentation
     /// <summary>The name of the service's ActivitySource and Meter.</summary>
     public const string SourceName = "Connector.IocSync";
 
-    /// <summary>Spans of the Falcon writer's batches, linked to the trace of every command they carry.</summary>
+    /// <summary>Spans of the writes sagas decide on (in the trace of their cause) and of the Falcon writer's batches (linked to every command's trace).</summary>
     public static ActivitySource ActivitySource { get; } = new(SourceName);
+
+    // Batches hold 1 to 2000 items; the default buckets (up to 10,000 in steps made for milliseconds) would hide that.
+    private static readonly int[] BatchBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2000];
 
     /// <summary>The service's meter.</summary>
     public static Meter Meter { get; } = new(SourceName);
@@ -25,7 +28,13 @@ public static class IocSyncInstrumentation
     public static Counter<long> Writes { get; } = Meter.CreateCounter<long>(
         "ioc_sync.writes", "{ioc}", "IOC commands answered by the Falcon writer, by operation and outcome.");
 
+    /// <summary>Messages applied per saga batch, by <c>message_type</c>.</summary>
+    public static Histogram<int> SagaBatchSize { get; } = Meter.CreateHistogram<int>(
+        "ioc_sync.saga_batch.size", "{message}", "Messages applied to IOC sagas per store transaction, by message type.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchBuckets });
+
     /// <summary>Commands per writer batch.</summary>
     public static Histogram<int> BatchSize { get; } = Meter.CreateHistogram<int>(
-        "ioc_sync.batch.size", "{command}", "SyncIoc commands written per batch.");
+        "ioc_sync.batch.size", "{command}", "SyncIoc commands written per batch.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchBuckets });
 }

@@ -7,7 +7,7 @@ using Connector.Hosting;
 using Connector.IocSync.Persistence;
 using Connector.IocSync.Redrive;
 using Connector.IocSync.Settings;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using Connector.IocSync.Telemetry;
 using Connector.IocSync.Writer;
 using Connector.Persistence.Sagas;
@@ -17,7 +17,10 @@ using Microsoft.Extensions.Options;
 
 namespace Connector.IocSync;
 
-/// <summary>Everything the ioc-sync service registers: one saga per IOC, the batched Falcon writer and the stuck-write sweep.</summary>
+/// <summary>
+/// Everything the ioc-sync service registers: one saga per IOC (applied in batches), the batched Falcon writer and
+/// the stuck-write sweep.
+/// </summary>
 public static class IocSyncServiceCollectionExtensions
 {
     /// <summary>Registers the service's settings, store, Falcon client and bus with its consumers and saga.</summary>
@@ -55,13 +58,14 @@ public static class IocSyncServiceCollectionExtensions
                 options.UseSagaSqlite(store);
             }
         });
+        services.TryAddSingleton<SagaWriteGate<IocSyncDbContext>>();
+        services.AddScoped<IocSagaBatch>();
         services.AddHostedService<SagaStateGauge>();
         services.AddHealthChecks().AddCheck<SagaStoreHealthCheck>("saga-store", tags: ["ready"]);
 
         services.AddConnectorBus(configuration, bus =>
         {
-            bus.AddSagaStateMachine<IocStateMachine, IocSagaState, IocStateMachineDefinition>()
-                .EfCoreRepository<IocSagaState, IocSyncDbContext>();
+            bus.AddConsumer<IocSagaConsumer, IocSagaConsumerDefinition>();
             bus.AddConsumer<FalconWriter, FalconWriterDefinition>();
             bus.AddConsumer<RedriveStuckWritesConsumer, RedriveStuckWritesConsumerDefinition>();
         });

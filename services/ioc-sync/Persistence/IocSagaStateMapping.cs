@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Connector.Contracts;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using Connector.Persistence.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

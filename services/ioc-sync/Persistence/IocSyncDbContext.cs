@@ -1,4 +1,4 @@
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using Microsoft.EntityFrameworkCore;
 
 namespace Connector.IocSync.Persistence;

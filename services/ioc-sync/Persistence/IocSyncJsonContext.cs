@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Connector.Contracts;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 
 namespace Connector.IocSync.Persistence;
 

@@ -1,6 +1,6 @@
 using Connector.Contracts;
 using Connector.IocSync.Persistence;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -41,9 +41,17 @@ public sealed class IocSyncOptions : IConnectorSettings
     [ConfigurationKeyName("writer_concurrency")]
     public int WriterConcurrency { get; set; } = 2;
 
-    /// <summary>Saga messages handled at the same time (<c>IOC_SYNC_SAGA_CONCURRENCY</c>).</summary>
+    /// <summary>Most saga messages applied in one store transaction (<c>IOC_SYNC_SAGA_BATCH_SIZE</c>).</summary>
+    [ConfigurationKeyName("saga_batch_size")]
+    public int SagaBatchSize { get; set; } = 500;
+
+    /// <summary>How long a saga batch may wait to fill, in milliseconds (<c>IOC_SYNC_SAGA_BATCH_WINDOW_MS</c>).</summary>
+    [ConfigurationKeyName("saga_batch_window_ms")]
+    public int SagaBatchWindowMilliseconds { get; set; } = 50;
+
+    /// <summary>Saga batches handled at the same time (<c>IOC_SYNC_SAGA_CONCURRENCY</c>).</summary>
     [ConfigurationKeyName("saga_concurrency")]
-    public int SagaConcurrency { get; set; } = 16;
+    public int SagaConcurrency { get; set; } = 2;
 
     /// <summary>Transient write failures in a row before a saga waits for the reconciler (<c>IOC_SYNC_MAX_TRANSIENT_FAILURES</c>).</summary>
     [ConfigurationKeyName("max_transient_failures")]

@@ -1,6 +1,8 @@
 using Connector.Contracts;
 using Connector.Domain.Falcon;
 using Connector.Falcon;
+using Connector.IocSync.Sagas;
+using Connector.IocSync.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +10,14 @@ namespace Connector.IocSync.Writer;
 
 /// <summary>
 /// Writes batches of <see cref="SyncIoc"/> to Falcon with bulk requests and answers every command with
-/// <see cref="IocSynced"/> or <see cref="IocSyncFailed"/>. Each item is checked locally first so one bad item
-/// never fails its batch; a value that already exists is looked up and adopted when it is ours.
+/// <see cref="IocSynced"/> or <see cref="IocSyncFailed"/>, applied to the sagas directly. Each item is checked
+/// locally first so one bad item never fails its batch; a value that already exists is looked up and adopted
+/// when it is ours.
 /// </summary>
 public sealed class FalconWriter(
     IFalconIocClient falcon,
+    IocSagaBatch sagas,
+    IocSyncDecider decider,
     IocPolicy policy,
     IocOwnership ownership,
     TimeProvider time,
@@ -53,8 +58,32 @@ public sealed class FalconWriter(
 
         logger.BatchWritten(context.Message.Length, outcomes.Synced.Count, outcomes.Adopted, outcomes.Failed.Count);
         WriterTelemetry.Record(activity, context.Message.Length, outcomes);
-        await context.PublishBatch(outcomes.Synced, cancellationToken);
-        await context.PublishBatch(outcomes.Failed, cancellationToken);
+
+        // The answers go straight to the sagas, in one transaction, instead of one message per command: a batch that
+        // fails here is redelivered and written again, which Falcon answers as duplicates that are adopted.
+        await sagas.ApplyAsync(nameof(SyncIoc), Answers(context, outcomes), context, cancellationToken);
+    }
+
+    private List<IocSagaEvent> Answers(ConsumeContext<Batch<SyncIoc>> context, WriteOutcomes outcomes)
+    {
+        var traces = new Dictionary<Guid, System.Diagnostics.ActivityContext>(context.Message.Length);
+        foreach (var item in context.Message)
+        {
+            traces[item.Message.WriteId] = MessageTrace.Of(item);
+        }
+
+        var answers = new List<IocSagaEvent>(outcomes.Synced.Count + outcomes.Failed.Count);
+        foreach (var synced in outcomes.Synced)
+        {
+            answers.Add(new IocSagaEvent(synced.CorrelationId, null, s => IocSyncDecider.Confirm(s, synced), traces.GetValueOrDefault(synced.WriteId)));
+        }
+
+        foreach (var failed in outcomes.Failed)
+        {
+            answers.Add(new IocSagaEvent(failed.CorrelationId, null, s => decider.Fail(s, failed), traces.GetValueOrDefault(failed.WriteId)));
+        }
+
+        return answers;
     }
 
     private bool IsValid(SyncIoc command, WriteOutcomes outcomes)

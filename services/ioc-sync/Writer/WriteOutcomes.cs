@@ -2,7 +2,7 @@ using Connector.Contracts;
 
 namespace Connector.IocSync.Writer;
 
-/// <summary>The answers of one batch, one per <see cref="SyncIoc"/>, gathered before they are published together.</summary>
+/// <summary>The answers of one batch, one per <see cref="SyncIoc"/>, gathered and then applied to the sagas together.</summary>
 internal sealed class WriteOutcomes(TimeProvider time)
 {
     private readonly List<IocSynced> _synced = [];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Connector.Contracts;
+using Connector.IocSync.Telemetry;
 using MassTransit;
 
 namespace Connector.IocSync.Writer;
@@ -10,16 +11,12 @@ namespace Connector.IocSync.Writer;
 /// </summary>
 internal static class WriterTelemetry
 {
-    // MassTransit 8 carries the W3C trace parent of a message in this header.
-    private const string TraceHeader = "Diagnostic-Id";
-
     public static Activity? StartBatch(ConsumeContext<Batch<SyncIoc>> context)
     {
         var links = new List<ActivityLink>(context.Message.Length);
         foreach (var message in context.Message)
         {
-            var parent = message.Headers.Get<string>(TraceHeader) ?? message.Headers.Get<string>("traceparent");
-            if (parent is not null && ActivityContext.TryParse(parent, null, out var linked))
+            if (MessageTrace.Of(message) is { TraceId: var traceId } linked && traceId != default)
             {
                 links.Add(new ActivityLink(linked));
             }

@@ -1,5 +1,5 @@
 using Connector.Contracts;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using Connector.IocSync.Tests.Support;
 using Connector.Testing;
 using FalconSim;
@@ -36,7 +36,7 @@ public sealed class AdoptionSpecs(RabbitMqBroker broker) : IntegrationFixture(br
         Assert.True(after.Creates - before.Creates <= 1, "more than one create was tried");
         var saga = await SagaAsync(new IocKey(IocType.Domain, value).CorrelationId);
         Assert.Equal(existing.Id, saga!.FalconId);
-        Assert.Equal(nameof(IocStateMachine.InSync), saga.CurrentState);
+        Assert.Equal(IocSagaStatus.InSync, saga.CurrentState);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class AdoptionSpecs(RabbitMqBroker broker) : IntegrationFixture(br
 
         var saga = await Eventually.HoldsAsync(
             () => SagaAsync(new IocKey(IocType.Domain, value).CorrelationId).GetAwaiter().GetResult(),
-            s => s?.CurrentState == nameof(IocStateMachine.Blocked),
+            s => s?.CurrentState == IocSagaStatus.Blocked,
             "the saga to report the IOC as owned elsewhere");
         Assert.Contains("OwnedElsewhere", saga!.LastFailure, StringComparison.Ordinal);
         var requests = await QuietAsync();

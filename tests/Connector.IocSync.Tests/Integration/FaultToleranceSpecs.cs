@@ -68,10 +68,13 @@ public sealed class DurabilitySpecs(RabbitMqBroker broker) : IntegrationFixture(
 {
     protected override FalconSimOptions FalconOptions => new() { LatencyPerRequest = TimeSpan.FromMilliseconds(100) };
 
+    // Small Falcon batches, so the sync takes many requests and the stop lands in its middle.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ioc_sync:batch_size"] = "50" };
+
     [Fact]
     public async Task A_service_stopped_in_the_middle_of_a_sync_finishes_it_after_a_restart_without_duplicates()
     {
-        const int count = 600;
+        const int count = 1500;
         var changes = Enumerable.Range(0, count)
             .Select(n => Indicators.Upsert($"d{n}", IocType.Domain, $"durable{n}.example", version: 1))
             .ToArray();

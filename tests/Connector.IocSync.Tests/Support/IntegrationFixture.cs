@@ -1,5 +1,5 @@
 using Connector.IocSync.Persistence;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 using Connector.Testing;
 using FalconSim;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Connector.Contracts;
 
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>What Falcon should hold for an IOC, derived from its claims and the policy.</summary>
 /// <param name="Presence">Enforced, disarmed (soft-deleted) or absent.</param>

@@ -1,8 +1,8 @@
 using Connector.Contracts;
 using Connector.Domain.Falcon;
-using Connector.IocSync.StateMachines;
+using Connector.IocSync.Sagas;
 
-namespace Connector.IocSync.Tests.StateMachines;
+namespace Connector.IocSync.Tests.Sagas;
 
 public sealed class IocSyncDeciderSpecs
 {

@@ -1,4 +1,4 @@
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>The IOC saga's queue, for commands addressed to one saga (<see cref="Connector.Contracts.RedriveIoc"/>).</summary>
 public static class IocSagaEndpoint

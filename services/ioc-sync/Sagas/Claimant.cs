@@ -1,6 +1,6 @@
 using Connector.Contracts;
 
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>
 /// One OpenCTI indicator's claim on the IOC, as of its newest message. A released claim is kept (with null

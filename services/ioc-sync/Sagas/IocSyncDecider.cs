@@ -1,7 +1,7 @@
 using Connector.Contracts;
 using Connector.Domain.Falcon;
 
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>
 /// The saga's decisions, as pure functions of its state: which claims to accept, what Falcon should hold, and

@@ -1,13 +1,13 @@
 using Connector.Contracts;
 using MassTransit;
 
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>
 /// The saga of one IOC (one Falcon type + value): who wants it, what Falcon holds, and the one write in flight.
 /// The desired Falcon state is not stored: it is derived from <see cref="Claimants"/> whenever it is needed.
 /// </summary>
-public sealed class IocSagaState : SagaStateMachineInstance, ISagaVersion
+public sealed class IocSagaState : ISagaVersion
 {
     /// <summary>The deterministic id of (<see cref="Type"/>, <see cref="Value"/>): <see cref="IocKey.CorrelationId"/>.</summary>
     public Guid CorrelationId { get; set; }
@@ -15,7 +15,7 @@ public sealed class IocSagaState : SagaStateMachineInstance, ISagaVersion
     /// <summary>Optimistic concurrency version, checked and incremented by the repository.</summary>
     public int Version { get; set; }
 
-    /// <summary>The state machine's current state name.</summary>
+    /// <summary>Where the saga stands, one of <see cref="IocSagaStatus"/>; stored for operators and the state gauge.</summary>
     public string CurrentState { get; set; } = string.Empty;
 
     /// <summary>The IOC type.</summary>

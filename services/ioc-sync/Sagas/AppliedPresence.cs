@@ -1,4 +1,4 @@
-namespace Connector.IocSync.StateMachines;
+namespace Connector.IocSync.Sagas;
 
 /// <summary>What Falcon holds for the IOC, as last confirmed.</summary>
 public enum AppliedPresence
