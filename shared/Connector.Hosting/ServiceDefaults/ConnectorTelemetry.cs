@@ -9,8 +9,8 @@ namespace Connector.Hosting.ServiceDefaults;
 
 /// <summary>
 /// OpenTelemetry for every service: traces from MassTransit (which carries the trace context through RabbitMQ),
-/// our own sources, ASP.NET Core and HttpClient, exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
-/// is set; metrics from the same sources plus the runtime, scraped by Prometheus at <c>/metrics</c> when enabled.
+/// our own sources, ASP.NET Core and HttpClient, recorded and exported over OTLP only when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; metrics from the same sources plus the runtime, scraped by Prometheus at <c>/metrics</c> when enabled.
 /// </summary>
 internal static class ConnectorTelemetry
 {
@@ -34,6 +34,12 @@ internal static class ConnectorTelemetry
                 if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]))
                 {
                     tracing.AddOtlpExporter();
+                }
+                else
+                {
+                    // Nothing would receive the spans: they are still created, so trace ids reach the logs and the
+                    // messages to the next service, but not recorded, which spares their attributes and events.
+                    tracing.SetSampler(new AlwaysOffSampler());
                 }
             });
 
