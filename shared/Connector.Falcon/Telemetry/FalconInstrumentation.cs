@@ -19,6 +19,14 @@ public sealed class FalconInstrumentation : IFalconClientStatistics, IDisposable
 
     internal static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
+    // Bucket bounds in seconds. OpenTelemetry's default bounds (0, 5, 10, 25 … 10000) suit milliseconds: every answer
+    // and every wait of a few seconds would fall into the first bucket or two, leaving p95/p99 meaningless.
+    // A Falcon answer takes from a few ms (a simulator) to its 30 s request timeout.
+    private static readonly double[] RequestDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    // The limiter's waits: none or a few ms while the budget lasts, up to a minute when a 429 or an exhausted window holds every request back.
+    private static readonly double[] RateLimitWaitBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
@@ -38,10 +46,20 @@ public sealed class FalconInstrumentation : IFalconClientStatistics, IDisposable
         _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
         _meter = meterFactory.Create(MeterName);
         _requests = _meter.CreateCounter<long>("falcon.client.requests", "{request}", "HTTP requests sent to Falcon, by endpoint and status.");
-        _duration = _meter.CreateHistogram<double>("falcon.client.request.duration", "s", "Duration of one HTTP exchange with Falcon.");
+        _duration = _meter.CreateHistogram(
+            "falcon.client.request.duration",
+            "s",
+            "Duration of one HTTP exchange with Falcon.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = RequestDurationBuckets });
         _throttled = _meter.CreateCounter<long>("falcon.client.throttled", "{response}", "429 answers from Falcon.");
         _retries = _meter.CreateCounter<long>("falcon.client.retries", "{retry}", "Requests sent again after a failure, a 429 or a rejected token.");
-        _rateLimitWait = _meter.CreateHistogram<double>("falcon.client.ratelimit.wait", "s", "Time a request waited for the client-side rate limiter.");
+        _rateLimitWait = _meter.CreateHistogram(
+            "falcon.client.ratelimit.wait",
+            "s",
+            "Time a request waited for the client-side rate limiter.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = RateLimitWaitBuckets });
         _meter.CreateObservableGauge("falcon.client.ratelimit.remaining", ObserveRemaining, "{request}", "Falcon's X-Ratelimit-Remaining from the last answer.");
         _meter.CreateObservableGauge("falcon.client.ratelimit.budget", () => (long)_limiter.Budget, "{request}", "Requests per sliding minute this process allows itself.");
     }

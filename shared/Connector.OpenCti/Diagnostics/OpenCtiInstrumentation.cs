@@ -18,6 +18,10 @@ public sealed class OpenCtiInstrumentation
 
     internal static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
+    // Bucket bounds in seconds (OpenTelemetry's defaults suit milliseconds): a GraphQL call takes from a few ms to
+    // tens of seconds for a large page, retries included.
+    private static readonly double[] GraphQlDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Counter<long> frames;
     private readonly Counter<long> reconnects;
     private readonly Counter<long> graphQlCalls;
@@ -37,7 +41,12 @@ public sealed class OpenCtiInstrumentation
             "ms",
             "Unix time in milliseconds of the last live stream event id received (heartbeats included).");
         graphQlCalls = meter.CreateCounter<long>("opencti.graphql.calls", "{call}", "GraphQL calls, by operation and outcome.");
-        graphQlDuration = meter.CreateHistogram<double>("opencti.graphql.duration", "s", "GraphQL call duration, retries included.");
+        graphQlDuration = meter.CreateHistogram(
+            "opencti.graphql.duration",
+            "s",
+            "GraphQL call duration, retries included.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = GraphQlDurationBuckets });
     }
 
     /// <summary>The Unix time in milliseconds of the last event id received, or null before the first.</summary>
