@@ -21,7 +21,7 @@ public sealed class IocSagaConsumer(IocSagaBatch sagas, IocSyncDecider decider) 
     public Task Consume(ConsumeContext<Batch<IndicatorChanged>> context) =>
         ApplyAsync(context, m => new IocSagaEvent(
             m.Message.Key.CorrelationId, m.Message.Key, s => IocSyncDecider.ApplyClaim(s, m.Message), MessageTrace.Of(m),
-            m.Message.IndicatorInternalId ?? m.Message.IndicatorId));
+            m.Message.IndicatorId));
 
     /// <inheritdoc />
     public Task Consume(ConsumeContext<Batch<IocObserved>> context) =>

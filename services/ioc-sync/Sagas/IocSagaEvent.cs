@@ -11,7 +11,7 @@ namespace Connector.IocSync.Sagas;
 /// </param>
 /// <param name="Apply">Updates the saga with the message; false when the message changed nothing (old or replayed).</param>
 /// <param name="Trace">The trace of the message, so the write it causes continues that trace.</param>
-/// <param name="IndicatorId">The OpenCTI indicator behind the message, when there is one (a span attribute).</param>
+/// <param name="IndicatorId">The STIX id of the OpenCTI indicator behind the message, when there is one (a span attribute, as in stream-ingest).</param>
 public sealed record IocSagaEvent(
     Guid CorrelationId,
     IocKey? Key,

@@ -22,6 +22,10 @@ internal static class WriterTelemetry
             }
         }
 
+        // A root of its own: the batch belongs to all of its commands' traces equally, so it links to each and is the
+        // child of none (the consume span MassTransit opened is in one arbitrary item's trace). Clearing the ambient
+        // span only affects this consume call's flow.
+        Activity.Current = null;
         var activity = IocSyncInstrumentation.ActivitySource.StartActivity(
             "falcon-writer batch", ActivityKind.Internal, parentContext: default, links: links);
         activity?.SetTag("ioc_sync.batch.size", context.Message.Length);
