@@ -24,12 +24,18 @@ internal static class IocSagaStateMapping
         new(v => JsonSerializer.Serialize(v, IocSyncJsonContext.Default.ListClaimant),
             v => JsonSerializer.Deserialize(v, IocSyncJsonContext.Default.ListClaimant) ?? new List<Claimant>());
 
+    // Compared as stored: the claims hold lists (labels, platforms) that records compare by reference, so an element-wise
+    // comparison would see every replayed claim as a change and write the saga again. The JSON also covers any field
+    // a later contract version adds.
     private static readonly ValueComparer<List<Claimant>> ClaimantsComparer =
-        new((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList());
+        new((a, b) => ClaimantsText(a) == ClaimantsText(b), v => v.Count, v => v.ToList());
 
     private static readonly ValueConverter<FalconIocFields?, string?> FieldsJson =
         new(v => v == null ? null : JsonSerializer.Serialize(v, IocSyncJsonContext.Default.FalconIocFields),
             v => v == null ? null : JsonSerializer.Deserialize(v, IocSyncJsonContext.Default.FalconIocFields));
+
+    private static string ClaimantsText(List<Claimant>? claimants) =>
+        claimants is null ? string.Empty : JsonSerializer.Serialize(claimants, IocSyncJsonContext.Default.ListClaimant);
 
     public static void Map(ModelBuilder modelBuilder) =>
         modelBuilder.Saga<IocSagaState>(saga =>
