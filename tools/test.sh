@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: makes sure a local RabbitMQ runs (installing it on Debian when missing), builds the
-# solution once, runs every test project, and prints one summary line.
+# The one test command: makes sure a local RabbitMQ and PostgreSQL run (installing them on Debian when missing),
+# builds the solution once, runs every test project, and prints one summary line.
 #   tools/test.sh                     # Debug build
 #   CONFIGURATION=Release tools/test.sh
 #   tools/test.sh --filter "FullyQualifiedName~Hosting"   # extra arguments go to dotnet test
@@ -11,8 +11,11 @@ CONFIGURATION="${CONFIGURATION:-Debug}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # shellcheck source=lib/rabbitmq.sh
 source tools/lib/rabbitmq.sh
+# shellcheck source=lib/postgresql.sh
+source tools/lib/postgresql.sh
 
 ensure_rabbitmq
+ensure_postgresql
 
 echo "==> building Connector.sln ($CONFIGURATION)"
 dotnet build Connector.sln -c "$CONFIGURATION" -nologo -v:minimal

@@ -33,6 +33,10 @@ public static class IocSyncInstrumentation
         "ioc_sync.saga_batch.size", "{message}", "Messages applied to IOC sagas per store transaction, by message type.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchBuckets });
 
+    /// <summary>Saga batches applied again because another replica changed one of their sagas first.</summary>
+    public static Counter<long> SagaLostRaces { get; } = Meter.CreateCounter<long>(
+        "ioc_sync.saga_batch.lost_races", "{batch}", "Saga batches applied again after another replica changed one of their sagas first.");
+
     /// <summary>Commands per writer batch.</summary>
     public static Histogram<int> BatchSize { get; } = Meter.CreateHistogram<int>(
         "ioc_sync.batch.size", "{command}", "SyncIoc commands written per batch.",

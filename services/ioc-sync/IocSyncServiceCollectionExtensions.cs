@@ -3,6 +3,7 @@ using Connector.Falcon;
 using Connector.Falcon.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Connector.Hosting;
 using Connector.IocSync.Persistence;
 using Connector.IocSync.Redrive;
@@ -48,6 +49,13 @@ public static class IocSyncServiceCollectionExtensions
         var provider = configuration[$"{IocSyncOptions.SectionName}:store_provider"];
         services.AddSagaDbContext<IocSyncDbContext>(options =>
         {
+            // A lost race between replicas is expected and handled (IocSagaBatch applies the batch again and says so);
+            // EF Core would log each as an error with a stack trace. Other failures still reach MassTransit's retry
+            // and fault logging.
+            options.ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
+
             // A bad provider name is reported by the settings check at start; until then SQLite stands in.
             if (string.Equals(provider, IocSyncOptions.PostgreSqlProvider, StringComparison.OrdinalIgnoreCase))
             {

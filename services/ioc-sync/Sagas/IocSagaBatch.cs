@@ -60,6 +60,7 @@ public sealed class IocSagaBatch(
             {
                 // Another replica changed one of these sagas first: start over from what it wrote.
                 store.ChangeTracker.Clear();
+                IocSyncInstrumentation.SagaLostRaces.Add(1);
                 IocSagaLog.LostRace(logger, events.Count, attempt);
             }
         }

@@ -3,10 +3,14 @@ namespace Connector.IocSync.Tests.Support;
 /// <summary>Waits for an asynchronous system to reach a state, failing with what it last saw.</summary>
 internal static class Eventually
 {
-    public static async Task<T> HoldsAsync<T>(Func<T> read, Func<T, bool> condition, string what, TimeSpan? timeout = null)
+    public static Task<T> HoldsAsync<T>(Func<T> read, Func<T, bool> condition, string what, TimeSpan? timeout = null) =>
+        HoldsAsync(() => Task.FromResult(read()), condition, what, timeout);
+
+    /// <summary>Like the other overload, for readings that query something (a store).</summary>
+    public static async Task<T> HoldsAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        var last = read();
+        var last = await read();
         while (!condition(last))
         {
             if (DateTime.UtcNow > deadline)
@@ -15,7 +19,7 @@ internal static class Eventually
             }
 
             await Task.Delay(50);
-            last = read();
+            last = await read();
         }
 
         return last;
