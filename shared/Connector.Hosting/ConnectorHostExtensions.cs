@@ -28,6 +28,7 @@ public static class ConnectorHostExtensions
         ArgumentNullException.ThrowIfNull(errors);
 
         var running = false;
+        var lifetime = host.Services.GetService<IHostApplicationLifetime>();
         try
         {
             // Checked before RunAsync so that nothing starts (no listener, no broker connection) with bad settings.
@@ -37,6 +38,13 @@ public static class ConnectorHostExtensions
             host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Connector.Hosting").ServiceStarting(service, configFile);
             running = true;
             await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && lifetime?.ApplicationStopping.IsCancellationRequested == true)
+        {
+            // The service stopped itself before it had finished starting (stream-ingest when OpenCTI refuses the
+            // stream at once): the host cancels its own start, which is a stop, not a crash. The service's own exit
+            // code (if it set one) is applied by its Program.
             return 0;
         }
         catch (Exception e) when (StartupFailure.TryGetProblems(e, out var problems))

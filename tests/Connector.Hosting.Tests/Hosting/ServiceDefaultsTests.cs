@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 
@@ -135,6 +136,21 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
+    public async Task A_service_that_stops_itself_while_starting_ends_as_a_stop_not_a_crash()
+    {
+        using var directory = new TempDirectory();
+        var builder = Builder(directory, new Hashtable(), TextWriter.Null);
+        builder.Services.AddHostedService<StopsWhileStarting>();
+        var app = builder.Build();
+        var stopping = app.Lifetime.ApplicationStopping;
+
+        var exitCode = await app.RunConnectorAsync(new StringWriter(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exitCode);
+        Assert.True(stopping.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task A_malformed_config_file_is_reported_at_start_with_the_other_problems()
     {
         using var directory = new TempDirectory();
@@ -204,5 +220,17 @@ public sealed class ServiceDefaultsTests
         var text = output.ToString();
         Assert.DoesNotContain("info line", text, StringComparison.Ordinal);
         Assert.Contains("warning line", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stops the application from inside the host's start and waits there, as a refused stream does.</summary>
+    private sealed class StopsWhileStarting(IHostApplicationLifetime lifetime) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.StopApplication();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
