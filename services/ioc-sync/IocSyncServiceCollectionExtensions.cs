@@ -66,7 +66,6 @@ public static class IocSyncServiceCollectionExtensions
                 options.UseSagaSqlite(store);
             }
         });
-        services.TryAddSingleton<SagaWriteGate<IocSyncDbContext>>();
         services.AddScoped<IocSagaBatch>();
         services.AddHostedService<SagaStateGauge>();
         services.AddHealthChecks().AddCheck<SagaStoreHealthCheck>("saga-store", tags: ["ready"]);

@@ -2,8 +2,9 @@ namespace Connector.Contracts;
 
 /// <summary>
 /// Command from an IOC's saga to the Falcon writer: make Falcon hold <see cref="Fields"/> for this IOC
-/// (or delete it). The saga has at most one of these in flight; the writer answers with
-/// <see cref="IocSynced"/> or <see cref="IocSyncFailed"/> carrying the same <see cref="WriteId"/>.
+/// (or delete it). The saga has at most one of these in flight; the writer's answer, an <see cref="IocSynced"/> or
+/// <see cref="IocSyncFailed"/> carrying the same <see cref="WriteId"/>, is applied to the saga in the writer's own
+/// process (the saga queue still accepts it as a message, which is how earlier versions sent it).
 /// </summary>
 public sealed record SyncIoc
 {

@@ -18,35 +18,22 @@ public sealed class IocSagaConsumer(IocSagaBatch sagas, IocSyncDecider decider) 
     IConsumer<Batch<IocSyncFailed>>
 {
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<IndicatorChanged>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.Key.CorrelationId, m.Message.Key, s => IocSyncDecider.ApplyClaim(s, m.Message), MessageTrace.Of(m),
-            m.Message.IndicatorId));
+    public Task Consume(ConsumeContext<Batch<IndicatorChanged>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, MessageTrace.Of(m)));
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<IocObserved>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.Key.CorrelationId, m.Message.Key, s => IocSyncDecider.Observe(s, m.Message), MessageTrace.Of(m)));
+    public Task Consume(ConsumeContext<Batch<IocObserved>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, MessageTrace.Of(m)));
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<IocOrphaned>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.Key.CorrelationId, m.Message.Key, s => IocSyncDecider.Orphan(s, m.Message), MessageTrace.Of(m)));
+    public Task Consume(ConsumeContext<Batch<IocOrphaned>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, MessageTrace.Of(m)));
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<RedriveIoc>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.CorrelationId, null, s => IocSyncDecider.Redrive(s, m.Message), MessageTrace.Of(m)));
+    public Task Consume(ConsumeContext<Batch<RedriveIoc>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, MessageTrace.Of(m)));
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<IocSynced>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.CorrelationId, null, s => IocSyncDecider.Confirm(s, m.Message), MessageTrace.Of(m)));
+    public Task Consume(ConsumeContext<Batch<IocSynced>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, MessageTrace.Of(m)));
 
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<Batch<IocSyncFailed>> context) =>
-        ApplyAsync(context, m => new IocSagaEvent(
-            m.Message.CorrelationId, null, s => decider.Fail(s, m.Message), MessageTrace.Of(m)));
+    public Task Consume(ConsumeContext<Batch<IocSyncFailed>> context) => ApplyAsync(context, m => IocSagaEvent.Of(m.Message, decider, MessageTrace.Of(m)));
 
     private async Task ApplyAsync<T>(ConsumeContext<Batch<T>> context, Func<ConsumeContext<T>, IocSagaEvent> toEvent)
         where T : class

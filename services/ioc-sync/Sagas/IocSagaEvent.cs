@@ -17,4 +17,29 @@ public sealed record IocSagaEvent(
     IocKey? Key,
     Func<IocSagaState, bool> Apply,
     ActivityContext Trace,
-    string? IndicatorId = null);
+    string? IndicatorId = null)
+{
+    /// <summary>An indicator's claim or release.</summary>
+    public static IocSagaEvent Of(IndicatorChanged message, ActivityContext trace) =>
+        new(message.Key.CorrelationId, message.Key, s => IocSyncDecider.ApplyClaim(s, message), trace, message.IndicatorId);
+
+    /// <summary>What the reconciler saw in Falcon.</summary>
+    public static IocSagaEvent Of(IocObserved message, ActivityContext trace) =>
+        new(message.Key.CorrelationId, message.Key, s => IocSyncDecider.Observe(s, message), trace);
+
+    /// <summary>An IOC in Falcon that no indicator wants.</summary>
+    public static IocSagaEvent Of(IocOrphaned message, ActivityContext trace) =>
+        new(message.Key.CorrelationId, message.Key, s => IocSyncDecider.Orphan(s, message), trace);
+
+    /// <summary>A write whose answer never came.</summary>
+    public static IocSagaEvent Of(RedriveIoc message, ActivityContext trace) =>
+        new(message.CorrelationId, null, s => IocSyncDecider.Redrive(s, message), trace);
+
+    /// <summary>A write Falcon confirmed.</summary>
+    public static IocSagaEvent Of(IocSynced message, ActivityContext trace) =>
+        new(message.CorrelationId, null, s => IocSyncDecider.Confirm(s, message), trace);
+
+    /// <summary>A write that failed.</summary>
+    public static IocSagaEvent Of(IocSyncFailed message, IocSyncDecider decider, ActivityContext trace) =>
+        new(message.CorrelationId, null, s => decider.Fail(s, message), trace);
+}

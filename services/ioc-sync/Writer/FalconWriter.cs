@@ -75,12 +75,12 @@ public sealed class FalconWriter(
         var answers = new List<IocSagaEvent>(outcomes.Synced.Count + outcomes.Failed.Count);
         foreach (var synced in outcomes.Synced)
         {
-            answers.Add(new IocSagaEvent(synced.CorrelationId, null, s => IocSyncDecider.Confirm(s, synced), traces.GetValueOrDefault(synced.WriteId)));
+            answers.Add(IocSagaEvent.Of(synced, traces.GetValueOrDefault(synced.WriteId)));
         }
 
         foreach (var failed in outcomes.Failed)
         {
-            answers.Add(new IocSagaEvent(failed.CorrelationId, null, s => decider.Fail(s, failed), traces.GetValueOrDefault(failed.WriteId)));
+            answers.Add(IocSagaEvent.Of(failed, decider, traces.GetValueOrDefault(failed.WriteId)));
         }
 
         return answers;

@@ -59,7 +59,8 @@ public static class EfCoreSagaRepositoryRegistrationExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TDbContext"/> as a pooled saga store context (lean per message: pooled
-    /// instances, no tracking unless a query asks for it) and creates its schema when the host starts.
+    /// instances, no tracking unless a query asks for it), its SQLite write gate, and creates its schema when the
+    /// host starts.
     /// Configure the provider in <paramref name="configure"/>, e.g. <c>db => db.UseSagaSqlite(connectionString)</c>.
     /// </summary>
     public static IServiceCollection AddSagaDbContext<TDbContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
@@ -73,6 +74,7 @@ public static class EfCoreSagaRepositoryRegistrationExtensions
             configure(options);
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
+        services.TryAddSingleton<SagaWriteGate<TDbContext>>();
         services.TryAddSingleton<SagaSchemaInitializer<TDbContext>>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SagaSchemaHostedService<TDbContext>>());
         return services;
